@@ -1,0 +1,1 @@
+"""Passwords, the tokens this server issues, and who may do what."""

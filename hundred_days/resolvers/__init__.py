@@ -1,0 +1,1 @@
+"""Thin async functions the schema calls: read arguments, check access, load, shape."""

@@ -1,0 +1,102 @@
+"""createProject, updateProject, deleteProject."""
+
+from __future__ import annotations
+
+from strawberry import UNSET
+
+from hundred_days import models, validation
+from hundred_days.context import Info
+from hundred_days.resolvers.access import owned_challenge, owned_project
+from hundred_days.schema.errors import FieldErrors, not_found
+from hundred_days.schema.ids import object_id_of, to_global_id
+from hundred_days.schema.inputs import CreateProjectInput, UpdateProjectInput
+from hundred_days.schema.payloads import DeleteResult, DeleteSuccess, ProjectResult
+from hundred_days.schema.types import Project
+
+
+def _check_fields(
+    errors: FieldErrors,
+    *,
+    name: str | None,
+    description: str | None,
+    repo_url: str | None,
+    tags: list[str] | None,
+) -> None:
+    if name is not None:
+        validation.text(errors, "name", name, minimum=1, maximum=validation.NAME_MAX)
+    if description is not None:
+        validation.text(errors, "description", description, maximum=validation.DESCRIPTION_MAX)
+    if repo_url is not None:
+        validation.url(errors, "repoUrl", repo_url)
+    if tags is not None:
+        validation.tags(errors, "tags", tags)
+
+
+async def create_project(info: Info, data: CreateProjectInput) -> ProjectResult:
+    challenge = await owned_challenge(info, object_id_of(data.challenge_id, "Challenge"))
+    if challenge is None or challenge.id is None:
+        return not_found("Challenge")
+    errors = FieldErrors()
+    _check_fields(
+        errors,
+        name=data.name,
+        description=data.description,
+        repo_url=data.repo_url,
+        tags=data.tags,
+    )
+    if errors:
+        return errors.error()
+    now = info.context.now()
+    doc = models.Project(
+        challenge_id=challenge.id,
+        owner_id=challenge.owner_id,
+        name=data.name.strip(),
+        description=data.description,
+        repo_url=data.repo_url,
+        status=data.status,
+        tags=validation.normalized_tags(data.tags),
+        created_at=now,
+        updated_at=now,
+    )
+    await doc.insert()
+    info.context.loaders.clear_all()
+    return Project.from_doc(doc)
+
+
+async def update_project(info: Info, id: str, data: UpdateProjectInput) -> ProjectResult:
+    doc = await owned_project(info, object_id_of(id, "Project"))
+    if doc is None:
+        return not_found("Project")
+    repo_url = data.repo_url if data.repo_url is not UNSET else None
+    errors = FieldErrors()
+    _check_fields(
+        errors, name=data.name, description=data.description, repo_url=repo_url, tags=data.tags
+    )
+    if errors:
+        return errors.error()
+    changes: dict[str, object] = {"updated_at": info.context.now()}
+    if data.name is not None:
+        changes["name"] = data.name.strip()
+    if data.description is not None:
+        changes["description"] = data.description
+    if data.repo_url is not UNSET:
+        changes["repo_url"] = data.repo_url
+    if data.status is not None:
+        changes["status"] = data.status
+    if data.tags is not None:
+        changes["tags"] = validation.normalized_tags(data.tags)
+    await doc.set(changes)
+    info.context.loaders.clear_all()
+    return Project.from_doc(doc)
+
+
+async def delete_project(info: Info, id: str) -> DeleteResult:
+    doc = await owned_project(info, object_id_of(id, "Project"))
+    if doc is None or doc.id is None:
+        return not_found("Project")
+    await doc.delete()
+    await models.DailyLog.find(models.DailyLog.challenge_id == doc.challenge_id).update(
+        {"$pull": {"project_ids": doc.id}}
+    )
+    info.context.loaders.clear_all()
+    return DeleteSuccess(id=to_global_id("Project", doc.id))

@@ -1,0 +1,90 @@
+"""Configuration: only from the environment (or `.env`), every name prefixed HUNDRED_DAYS_."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import cached_property
+from typing import Annotated
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+DEFAULT_SECRET_KEY = "development-secret-key-change-me-0123456789"
+MEMORY_URI = "memory://"
+
+
+class Environment(StrEnum):
+    DEVELOPMENT = "development"
+    PRODUCTION = "production"
+    TEST = "test"
+
+
+class ConfigurationError(Exception):
+    """The configuration cannot be served; the message is the one line shown at start-up."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="HUNDRED_DAYS_", env_file=".env", extra="ignore", frozen=True
+    )
+
+    environment: Environment = Environment.DEVELOPMENT
+    mongodb_uri: str | None = None
+    mongodb_db: str = "hundred_days"
+    mongodb_timeout_ms: int = Field(default=5000, ge=100)
+    secret_key: str = DEFAULT_SECRET_KEY
+    access_token_minutes: int = Field(default=15, ge=1)
+    refresh_token_days: int = Field(default=30, ge=1)
+    issuer: str = "hundred-days"
+    audience: str = "hundred-days-api"
+    oidc_issuer: str | None = None
+    oidc_audience: str | None = None
+    oidc_jwks_url: str | None = None
+    cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    auth_rate_limit: str = "10/minute"
+    rate_limit: str = "600/minute"
+    rate_limit_storage: str = "memory://"
+    seed_demo: bool | None = None
+    log_level: str = "INFO"
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: object) -> object:
+        if isinstance(value, str) and not value.strip().startswith("["):
+            return [origin.strip() for origin in value.split(",") if origin.strip()]
+        return value
+
+    @cached_property
+    def uses_embedded_store(self) -> bool:
+        return self.mongodb_uri in (None, "", MEMORY_URI)
+
+    @property
+    def is_production(self) -> bool:
+        return self.environment is Environment.PRODUCTION
+
+    @property
+    def should_seed_demo(self) -> bool:
+        if self.seed_demo is not None:
+            return self.seed_demo
+        return self.uses_embedded_store and self.environment is Environment.DEVELOPMENT
+
+    def check_servable(self) -> list[str]:
+        """Refuse what production must not run with; return warnings for what it may."""
+        if not self.is_production:
+            return []
+        if self.secret_key == DEFAULT_SECRET_KEY or len(self.secret_key) < 32:
+            raise ConfigurationError(
+                "HUNDRED_DAYS_SECRET_KEY must be set to a random value of at least 32 "
+                "characters in production"
+            )
+        if not self.mongodb_uri:
+            raise ConfigurationError(
+                "HUNDRED_DAYS_MONGODB_URI must be set in production "
+                "(set it to memory:// to run on the embedded store on purpose)"
+            )
+        if self.uses_embedded_store:
+            return [
+                "PRODUCTION IS RUNNING ON THE EMBEDDED IN-MEMORY STORE: "
+                "all data is lost when this process stops"
+            ]
+        return []
