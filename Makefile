@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 
 .PHONY: run dev test lint fmt typecheck schema bench clean
 
-$(BIN)/activate $(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'

@@ -11,7 +11,12 @@ from datetime import UTC, datetime
 
 request_id: ContextVar[str] = ContextVar("hundred_days_request_id", default="-")
 
-_RESERVED = set(logging.makeLogRecord({}).__dict__) | {"message", "asctime", "request_id"}
+_RESERVED = set(logging.makeLogRecord({}).__dict__) | {
+    "message",
+    "asctime",
+    "request_id",
+    "color_message",  # uvicorn's coloured duplicate of the message
+}
 
 
 class _RequestIdFilter(logging.Filter):

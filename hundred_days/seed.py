@@ -69,7 +69,8 @@ async def seed_demo(now: datetime) -> models.User:
             ]
         )
     ]
-    await models.Project.insert_many(projects)
+    for project in projects:  # one by one: insert_many does not hand the new ids back
+        await project.insert()
     project_ids = [project.id for project in projects if project.id is not None]
     logs = [
         models.DailyLog(

@@ -93,12 +93,12 @@ def links(errors: FieldErrors, field: str, values: list[str]) -> None:
 
 
 def start_date(errors: FieldErrors, field: str, value: date, today: date) -> None:
-    earliest, latest = _years_from(today, -3), _years_from(today, 1)
+    earliest, latest = years_from(today, -3), years_from(today, 1)
     if not earliest <= value <= latest:
         errors.add(field, f"must be between {earliest.isoformat()} and {latest.isoformat()}")
 
 
-def _years_from(day: date, years: int) -> date:
+def years_from(day: date, years: int) -> date:
     """The same calendar date `years` away; 29 February falls back to the 28th."""
     try:
         return day.replace(year=day.year + years)

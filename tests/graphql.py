@@ -150,3 +150,60 @@ async def log_day(
     reply = await gql(client, LOG_DAY, {"input": values}, token)
     log: dict[str, Any] = reply.data["logDay"]
     return log
+
+
+# --- Added for the core suite: more operations, IDs, and fast set-up through the models. ---
+
+LOG_IN = """
+mutation LogIn($input: LogInInput!) {
+  logIn(input: $input) {
+    __typename
+    ... on AuthPayload { accessToken refreshToken expiresIn user { id email } }
+    ... on AuthenticationError { message }
+  }
+}
+"""
+REFRESH_TOKEN = """
+mutation Refresh($token: String!) {
+  refreshToken(token: $token) {
+    __typename
+    ... on AuthPayload { accessToken refreshToken expiresIn user { id email } }
+    ... on AuthenticationError { message }
+  }
+}
+"""
+
+
+def global_id(type_name: str, object_id: object) -> str:
+    """The opaque Relay ID the API shows for a document of `type_name`."""
+    from strawberry import relay
+
+    return str(relay.GlobalID(type_name, str(object_id)))
+
+
+def object_id(value: str) -> Any:
+    """The document id behind a Relay global ID (a bson ObjectId)."""
+    from beanie import PydanticObjectId
+    from strawberry import relay
+
+    return PydanticObjectId(relay.GlobalID.from_id(value).node_id)
+
+
+def field_names(result: dict[str, Any]) -> set[str]:
+    """The `field` of each FieldError of a ValidationError result."""
+    assert result["__typename"] == "ValidationError", result
+    return {item["field"] for item in result["fields"]}
+
+
+async def log_in(
+    client: httpx.AsyncClient, email: str, password: str = "correct horse battery"
+) -> dict[str, Any]:
+    reply = await gql(client, LOG_IN, {"input": {"email": email, "password": password}})
+    payload: dict[str, Any] = reply.data["logIn"]
+    return payload
+
+
+async def refresh(client: httpx.AsyncClient, token: str) -> dict[str, Any]:
+    reply = await gql(client, REFRESH_TOKEN, {"token": token})
+    payload: dict[str, Any] = reply.data["refreshToken"]
+    return payload

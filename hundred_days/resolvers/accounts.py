@@ -40,7 +40,7 @@ async def _issue(info: Info, user: models.User, family: str | None = None) -> Au
         access_token=tokens.issue_access_token(str(user.id), now),
         refresh_token=refresh,
         expires_in=int(tokens.access_lifetime.total_seconds()),
-        user=User.from_doc(user),
+        user=User.from_doc(user, is_self=True),
     )
 
 

@@ -7,6 +7,7 @@ from datetime import date
 from hundred_days import models, validation
 from hundred_days.context import Info
 from hundred_days.resolvers.access import owned_challenge, visible_challenge
+from hundred_days.resolvers.progress import sync_completion
 from hundred_days.schema.enums import ChallengeStatus, Weekday
 from hundred_days.schema.errors import FieldErrors, not_found
 from hundred_days.schema.ids import object_id_of, to_global_id
@@ -135,6 +136,8 @@ async def update_challenge(info: Info, id: str, data: UpdateChallengeInput) -> C
         changes["status"] = data.status
     await doc.set(changes)
     info.context.loaders.clear_all()
+    if data.status is None and (data.target_days is not None or data.start_date is not None):
+        await sync_completion(info, doc)
     return Challenge.from_doc(doc)
 
 

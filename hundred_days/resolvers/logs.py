@@ -10,6 +10,7 @@ from pymongo import ReturnDocument
 from hundred_days import models, validation
 from hundred_days.context import Info
 from hundred_days.resolvers.access import owned_challenge, owned_log
+from hundred_days.resolvers.progress import sync_completion
 from hundred_days.schema.errors import FieldErrors, not_found
 from hundred_days.schema.ids import object_id_of, to_global_id
 from hundred_days.schema.inputs import LogDayInput
@@ -63,6 +64,7 @@ async def log_day(info: Info, data: LogDayInput) -> LogDayResult:
             {"skipped_dates": [d for d in challenge.skipped_dates if d != day.isoformat()]}
         )
     info.context.loaders.clear_all()
+    await sync_completion(info, challenge)
     return DailyLog.from_doc(models.DailyLog.model_validate(raw))
 
 
@@ -72,4 +74,7 @@ async def delete_log(info: Info, id: str) -> DeleteResult:
         return not_found("DailyLog")
     await doc.delete()
     info.context.loaders.clear_all()
+    challenge = await info.context.loaders.challenge.load(doc.challenge_id)
+    if challenge is not None:
+        await sync_completion(info, challenge)
     return DeleteSuccess(id=to_global_id("DailyLog", doc.id))

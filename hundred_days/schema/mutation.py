@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+from datetime import date
+
 import strawberry
 from strawberry.permission import BasePermission
 
 from hundred_days.auth.permissions import IsAuthenticated
 from hundred_days.context import Info
-from hundred_days.resolvers import accounts, challenges, logs, projects
+from hundred_days.resolvers import accounts, challenges, logs, progress, projects
 from hundred_days.schema.inputs import (
     CreateChallengeInput,
     CreateProjectInput,
@@ -22,6 +24,7 @@ from hundred_days.schema.payloads import (
     DeleteResult,
     LogDayResult,
     ProjectResult,
+    SkipDayResult,
     UserResult,
 )
 
@@ -86,6 +89,13 @@ class Mutation:
     )
     async def log_day(self, info: Info, input: LogDayInput) -> LogDayResult:
         return await logs.log_day(info, input)
+
+    @strawberry.mutation(
+        permission_classes=signed_in,
+        description="Marks a past or current date without a log as SKIPPED.",
+    )
+    async def skip_day(self, info: Info, challenge_id: strawberry.ID, date: date) -> SkipDayResult:
+        return await progress.skip_day(info, challenge_id, date)
 
     @strawberry.mutation(permission_classes=signed_in)
     async def delete_log(self, info: Info, id: strawberry.ID) -> DeleteResult:

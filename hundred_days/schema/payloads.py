@@ -12,6 +12,7 @@ from hundred_days.schema.errors import (
     NotFoundError,
     ValidationError,
 )
+from hundred_days.schema.progress import CalendarDay
 from hundred_days.schema.types import Challenge, DailyLog, Project, User
 
 
@@ -43,3 +44,6 @@ LogDayResult = Annotated[
     DailyLog | ValidationError | NotFoundError, strawberry.union("LogDayResult")
 ]
 DeleteResult = Annotated[DeleteSuccess | NotFoundError, strawberry.union("DeleteResult")]
+SkipDayResult = Annotated[
+    CalendarDay | ValidationError | NotFoundError, strawberry.union("SkipDayResult")
+]

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
+from typing import Annotated
 
 import strawberry
 from strawberry import relay
@@ -8,8 +9,9 @@ from strawberry import relay
 from hundred_days import health
 from hundred_days.auth.permissions import IsAuthenticated
 from hundred_days.context import Info
-from hundred_days.resolvers import challenges, nodes
+from hundred_days.resolvers import challenges, nodes, progress
 from hundred_days.schema.enums import ChallengeStatus
+from hundred_days.schema.progress import Dashboard
 from hundred_days.schema.types import Challenge, ChallengeConnection, User
 
 
@@ -52,6 +54,18 @@ class Query:
     @strawberry.field(description="Null when missing or not visible to the viewer.")
     async def challenge(self, info: Info, id: strawberry.ID) -> Challenge | None:
         return await challenges.challenge(info, id)
+
+    @strawberry.field(
+        description="The viewer's activity over all their challenges; default: the last 365 days.",
+        permission_classes=[IsAuthenticated],
+    )
+    async def dashboard(
+        self,
+        info: Info,
+        from_: Annotated[date | None, strawberry.argument(name="from")] = None,
+        to: date | None = None,
+    ) -> Dashboard:
+        return await progress.dashboard(info, from_, to)
 
     @strawberry.field(
         description="The viewer's challenges, newest first.", permission_classes=[IsAuthenticated]

@@ -10,13 +10,15 @@ from beanie import PydanticObjectId
 from strawberry import relay
 
 from hundred_days import models
-from hundred_days.analytics import DayRow, day_numbers
+from hundred_days.analytics import day_numbers
 from hundred_days.context import Info
 from hundred_days.models.base import as_utc
+from hundred_days.resolvers import progress
 from hundred_days.resolvers.access import can_view, visible_challenge
 from hundred_days.schema.enums import ChallengeStatus, ProjectStatus, Visibility, Weekday
 from hundred_days.schema.errors import bad_user_input
 from hundred_days.schema.pagination import paginate
+from hundred_days.schema.progress import CalendarDay, ChallengeStats
 
 
 @strawberry.type
@@ -27,9 +29,12 @@ class User(relay.Node):
     timezone: str
     day_start_hour: int
     created_at: datetime
+    # True in the AuthPayload of signUp / logIn / refreshToken: the caller has just proven
+    # to be this user, though the request carried no access token for them.
+    is_self: strawberry.Private[bool] = False
 
     @classmethod
-    def from_doc(cls, doc: models.User) -> Self:
+    def from_doc(cls, doc: models.User, *, is_self: bool = False) -> Self:
         return cls(
             doc=doc,
             id=str(doc.id),
@@ -37,11 +42,12 @@ class User(relay.Node):
             timezone=doc.timezone,
             day_start_hour=doc.day_start_hour,
             created_at=as_utc(doc.created_at),
+            is_self=is_self,
         )
 
     @strawberry.field(description="Only for the signed-in user themself; null for anyone else.")
     def email(self, info: Info) -> str | None:
-        return self.doc.email if info.context.is_viewer(self.doc.id) else None
+        return self.doc.email if self.is_self or info.context.is_viewer(self.doc.id) else None
 
     @strawberry.field(description="Newest first; only the challenges the viewer may see.")
     async def challenges(
@@ -126,6 +132,19 @@ class Challenge(relay.Node):
         newest_first = [log for log in reversed(logs) if low <= log.date <= high]
         return paginate(DailyLogConnection, newest_first, first, after, DailyLog.from_doc)
 
+    @strawberry.field(description="Progress by the owner's calendar.")
+    async def stats(self, info: Info) -> ChallengeStats:
+        return await progress.stats(info, self.doc)
+
+    @strawberry.field(description="One day per date, ascending; default startDate .. today.")
+    async def calendar(
+        self,
+        info: Info,
+        from_: Annotated[date | None, strawberry.argument(name="from")] = None,
+        to: date | None = None,
+    ) -> list[CalendarDay]:
+        return await progress.calendar(info, self.doc, from_, to)
+
 
 @strawberry.type
 class Project(relay.Node):
@@ -204,17 +223,13 @@ class DailyLog(relay.Node):
         if challenge is None:
             return None
         logs = await info.context.loaders.logs_by_challenge.load(self.doc.challenge_id)
-        numbers = day_numbers(_day_rows(logs), date.fromisoformat(challenge.start_date))
+        numbers = day_numbers(progress.day_rows(logs), date.fromisoformat(challenge.start_date))
         return numbers.get(self.date)
 
     @strawberry.field(description="In the order logDay named them.")
     async def projects(self, info: Info) -> list[Project]:
         found = await info.context.loaders.project.load_many(self.doc.project_ids)
         return [Project.from_doc(project) for project in found if project is not None]
-
-
-def _day_rows(logs: list[models.DailyLog]) -> list[DayRow]:
-    return [DayRow(date=date.fromisoformat(log.date), minutes=log.minutes) for log in logs]
 
 
 async def _challenge_of(info: Info, challenge_id: PydanticObjectId) -> Challenge:
