@@ -13,6 +13,7 @@ from starlette.websockets import WebSocket
 
 from hundred_days import models
 from hundred_days.analytics import local_today
+from hundred_days.auth.oidc import OidcVerifier
 from hundred_days.auth.tokens import TokenService
 from hundred_days.db import Database
 from hundred_days.loaders import Loaders
@@ -33,6 +34,7 @@ class Services:
     database: Database
     tokens: TokenService
     clock: Clock = system_clock
+    oidc: OidcVerifier | None = None  # an external identity provider, when configured
 
 
 @dataclass(slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from dataclasses import dataclass
 from datetime import datetime
@@ -32,6 +33,10 @@ class HealthReport:
 async def check(database: Database, environment: str, now: datetime) -> HealthReport:
     try:
         latency: float | None = await database.ping(PING_TIMEOUT_SECONDS)
+        if not database.ready:
+            # Down at start-up and answering now: initialise at once rather than at the
+            # background retry's next turn, so healthy always means "serving data".
+            await asyncio.wait_for(database.initialise(), PING_TIMEOUT_SECONDS)
     except (TimeoutError, PyMongoError, OSError):
         latency = None
     store = "embedded (in-memory, nothing survives a restart)" if database.embedded else "mongodb"

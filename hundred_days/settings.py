@@ -6,6 +6,9 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Annotated
 
+import limits
+import limits.errors
+import limits.storage
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
@@ -44,6 +47,7 @@ class Settings(BaseSettings):
     auth_rate_limit: str = "10/minute"
     rate_limit: str = "600/minute"
     rate_limit_storage: str = "memory://"
+    request_timeout_seconds: float = Field(default=30, gt=0)
     seed_demo: bool | None = None
     log_level: str = "INFO"
 
@@ -54,9 +58,47 @@ class Settings(BaseSettings):
             return [origin.strip() for origin in value.split(",") if origin.strip()]
         return value
 
+    @field_validator("auth_rate_limit", "rate_limit")
+    @classmethod
+    def _parse_rate_limit(cls, value: str) -> str:
+        limits.parse_many(value)  # ValueError: "couldn't parse rate limit string ..."
+        return value
+
+    @field_validator("rate_limit_storage")
+    @classmethod
+    def _known_storage(cls, value: str) -> str:
+        """Made once here, so an unknown scheme or a missing client library stops start-up."""
+        uri = value if value.startswith("async+") else f"async+{value}"
+        try:
+            limits.storage.storage_from_string(uri)
+        except limits.errors.ConfigurationError as error:
+            raise ValueError(f"rate limit storage {value!r}: {error}") from error
+        return value
+
     @cached_property
     def uses_embedded_store(self) -> bool:
         return self.mongodb_uri in (None, "", MEMORY_URI)
+
+    def _check_oidc(self) -> None:
+        """The external identity provider takes all three settings, or none (any environment)."""
+        given = [self.oidc_issuer, self.oidc_audience, self.oidc_jwks_url]
+        if any(given) and not all(given):
+            raise ConfigurationError(
+                "HUNDRED_DAYS_OIDC_ISSUER, HUNDRED_DAYS_OIDC_AUDIENCE and "
+                "HUNDRED_DAYS_OIDC_JWKS_URL must be set together"
+            )
+        if self.oidc_issuer and self.oidc_issuer == self.issuer:
+            raise ConfigurationError(
+                "HUNDRED_DAYS_OIDC_ISSUER must differ from the issuer of this server's own tokens"
+            )
+        if (
+            self.is_production
+            and self.oidc_jwks_url
+            and not self.oidc_jwks_url.lower().startswith("https://")
+        ):
+            raise ConfigurationError(
+                "HUNDRED_DAYS_OIDC_JWKS_URL must be an https:// URL in production"
+            )
 
     @property
     def is_production(self) -> bool:
@@ -70,6 +112,7 @@ class Settings(BaseSettings):
 
     def check_servable(self) -> list[str]:
         """Refuse what production must not run with; return warnings for what it may."""
+        self._check_oidc()
         if not self.is_production:
             return []
         if self.secret_key == DEFAULT_SECRET_KEY or len(self.secret_key) < 32:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -58,7 +59,8 @@ async def _clean(database: db.Database) -> AsyncIterator[None]:
     for model in models.DOCUMENTS:
         await model.get_pymongo_collection().delete_many({})
     yield
-    database.client.available = True if database.embedded else None
+    if database.embedded:
+        database.client.available = True
 
 
 @pytest.fixture
@@ -84,3 +86,25 @@ async def client(app: Starlette) -> AsyncIterator[httpx.AsyncClient]:
         httpx.AsyncClient(transport=transport, base_url="http://testserver") as http,
     ):
         yield http
+
+
+@pytest.fixture
+def open_client(
+    database: db.Database, clock: Clock
+) -> Callable[..., AbstractAsyncContextManager[httpx.AsyncClient]]:
+    """`async with open_client(address=..., **settings_overrides) as http:` an HTTP client on
+    an app of its own (its lifespan run; fresh rate limits), seen as coming from `address`."""
+
+    @asynccontextmanager
+    async def open_(
+        address: str = "127.0.0.1", **overrides: Any
+    ) -> AsyncIterator[httpx.AsyncClient]:
+        app = create_app(make_settings(**overrides), database=database, clock=clock)
+        transport = httpx.ASGITransport(app=app, client=(address, 4321))
+        async with (
+            app.router.lifespan_context(app),
+            httpx.AsyncClient(transport=transport, base_url="http://testserver") as http,
+        ):
+            yield http
+
+    return open_

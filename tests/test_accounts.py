@@ -33,6 +33,7 @@ mutation {
 }
 """
 PASSWORD = "correct horse battery"
+ALG_NONE_HEADER = "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0"  # {"alg":"none","typ":"JWT"}
 
 
 def sign_up_input(**fields: str) -> dict[str, dict[str, str]]:
@@ -120,6 +121,7 @@ async def test_log_in_with_the_right_password_in_any_email_case(client):
     payload = await log_in(client, "  ADA@EXAMPLE.com")
     assert payload["__typename"] == "AuthPayload"
     assert payload["user"]["id"] == account.user_id
+    assert payload["user"]["email"] == "ada@example.com"
     assert payload["refreshToken"] != account.refresh
     me = await gql(client, ME, token=payload["accessToken"])
     assert me.data["me"]["email"] == "ada@example.com"
@@ -161,7 +163,7 @@ async def test_a_token_signed_with_another_key_is_refused(client):
     forged = f"{header}.{payload}.{'A' * 43}"
     reply = await gql(client, MY_CHALLENGES, token=forged)
     assert reply.error_codes == ["UNAUTHENTICATED"]
-    unsigned = f'{"eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0"}.{payload}.'  # alg: none
+    unsigned = f"{ALG_NONE_HEADER}.{payload}."
     reply = await gql(client, MY_CHALLENGES, token=unsigned)
     assert reply.error_codes == ["UNAUTHENTICATED"]
 
@@ -176,6 +178,7 @@ async def test_refresh_token_rotates(client, clock):
     assert first["__typename"] == "AuthPayload"
     assert first["refreshToken"] != account.refresh
     assert first["user"]["id"] == account.user_id
+    assert first["user"]["email"] == account.email  # the caller has just proven who they are
     me = await gql(client, ME, token=first["accessToken"])
     assert me.data["me"]["id"] == account.user_id
     second = await refresh(client, first["refreshToken"])

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from graphql import GraphQLError
 from strawberry.permission import BasePermission
 
 from hundred_days.context import Info
@@ -15,5 +16,6 @@ class IsAuthenticated(BasePermission):
         if info.context.viewer is not None:
             return True
         if info.context.auth_error is not None:
-            self.message = info.context.auth_error
+            # One instance serves every request: the reason is raised, never stored on it.
+            raise GraphQLError(info.context.auth_error, extensions=dict(self.error_extensions))
         return False

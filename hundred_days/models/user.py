@@ -27,7 +27,12 @@ class User(Document):
                 unique=True,
                 sparse=True,
             ),
+            # One user per identity of an external provider. Sparse: password accounts have
+            # neither field (keep_nulls = False), so they stay out of it.
             IndexModel(
-                [("external_issuer", pymongo.ASCENDING), ("external_subject", pymongo.ASCENDING)]
+                [("external_issuer", pymongo.ASCENDING), ("external_subject", pymongo.ASCENDING)],
+                name="external_identity_unique",
+                unique=True,
+                sparse=True,
             ),
         ]

@@ -26,6 +26,8 @@ def normalize_email(email: str) -> str:
 
 async def _issue(info: Info, user: models.User, family: str | None = None) -> AuthPayload:
     assert user.id is not None
+    # The caller has just proven to be this user: the rest of the payload reads as theirs.
+    info.context.viewer = user
     tokens = info.context.services.tokens
     now = info.context.now()
     refresh = new_refresh_token()
@@ -40,7 +42,7 @@ async def _issue(info: Info, user: models.User, family: str | None = None) -> Au
         access_token=tokens.issue_access_token(str(user.id), now),
         refresh_token=refresh,
         expires_in=int(tokens.access_lifetime.total_seconds()),
-        user=User.from_doc(user, is_self=True),
+        user=User.from_doc(user),
     )
 
 

@@ -29,12 +29,9 @@ class User(relay.Node):
     timezone: str
     day_start_hour: int
     created_at: datetime
-    # True in the AuthPayload of signUp / logIn / refreshToken: the caller has just proven
-    # to be this user, though the request carried no access token for them.
-    is_self: strawberry.Private[bool] = False
 
     @classmethod
-    def from_doc(cls, doc: models.User, *, is_self: bool = False) -> Self:
+    def from_doc(cls, doc: models.User) -> Self:
         return cls(
             doc=doc,
             id=str(doc.id),
@@ -42,12 +39,11 @@ class User(relay.Node):
             timezone=doc.timezone,
             day_start_hour=doc.day_start_hour,
             created_at=as_utc(doc.created_at),
-            is_self=is_self,
         )
 
     @strawberry.field(description="Only for the signed-in user themself; null for anyone else.")
     def email(self, info: Info) -> str | None:
-        return self.doc.email if self.is_self or info.context.is_viewer(self.doc.id) else None
+        return self.doc.email if info.context.is_viewer(self.doc.id) else None
 
     @strawberry.field(description="Newest first; only the challenges the viewer may see.")
     async def challenges(
