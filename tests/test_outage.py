@@ -17,11 +17,19 @@ from typing import Any
 import httpx
 import pytest
 from beanie import PydanticObjectId, init_beanie
+from pymongo.errors import (
+    AutoReconnect,
+    ConnectionFailure,
+    NetworkTimeout,
+    OperationFailure,
+    ServerSelectionTimeoutError,
+)
 from starlette.applications import Starlette
 
 from hundred_days import db, models
 from hundred_days.app import create_app
 from hundred_days.outage import CODE, MESSAGE
+from hundred_days.resolvers import challenges
 from tests.conftest import Clock, make_settings
 from tests.graphql import create_challenge, gql, sign_up
 
@@ -159,3 +167,33 @@ async def test_down_at_start_up_then_initialised_once_it_answers(
     finally:
         await init_beanie(database=database.handle, document_models=models.DOCUMENTS)
     assert await models.User.find_all().count() == 0  # Ada lived in the other store
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        ConnectionFailure("connection closed"),
+        ServerSelectionTimeoutError("db-1.internal:27017: timed out"),
+        AutoReconnect("db-1.internal:27017: connection reset"),
+        NetworkTimeout("db-1.internal:27017: timed out"),
+    ],
+    ids=lambda error: type(error).__name__,
+)
+async def test_each_driver_outage_error_is_service_unavailable(client, monkeypatch, error):
+    async def failing(*args: object) -> None:
+        raise error
+
+    monkeypatch.setattr(challenges, "challenge", failing)
+    reply = await query(client, CHALLENGE, variables={"id": "Q2hhbGxlbmdlOjE="})
+    assert_unavailable(reply)
+    assert "db-1.internal" not in str(reply.body)
+
+
+async def test_other_database_errors_stay_masked_as_internal(client, monkeypatch):
+    async def failing(*args: object) -> None:
+        raise OperationFailure("not authorized on hundred_days")
+
+    monkeypatch.setattr(challenges, "challenge", failing)
+    reply = await query(client, CHALLENGE, variables={"id": "Q2hhbGxlbmdlOjE="})
+    assert reply.error_codes == ["INTERNAL_SERVER_ERROR"]
+    assert "not authorized" not in str(reply.body)
