@@ -24,14 +24,8 @@ from beanie.exceptions import CollectionWasNotInitialized
 from graphql import (
     DocumentNode,
     ExecutionResult,
-    FieldNode,
-    FragmentDefinitionNode,
-    FragmentSpreadNode,
     GraphQLError,
-    InlineFragmentNode,
-    OperationDefinitionNode,
     OperationType,
-    SelectionSetNode,
 )
 from pymongo.errors import ConnectionFailure
 from starlette.requests import Request
@@ -39,6 +33,7 @@ from starlette.responses import JSONResponse, Response
 from strawberry.extensions import SchemaExtension
 
 from hundred_days.context import Context
+from hundred_days.operations import chosen_operations, root_field_names
 
 logger = logging.getLogger("hundred_days.outage")
 
@@ -115,46 +110,9 @@ class DatabaseGate(SchemaExtension):
 
 
 def _needs_database(document: DocumentNode, operation_name: str | None) -> bool:
-    fragments = {
-        definition.name.value: definition
-        for definition in document.definitions
-        if isinstance(definition, FragmentDefinitionNode)
-    }
-    operation = next(
-        (
-            definition
-            for definition in document.definitions
-            if isinstance(definition, OperationDefinitionNode)
-            and (
-                operation_name is None
-                or (definition.name and definition.name.value == operation_name)
-            )
-        ),
-        None,
-    )
+    operation = next(iter(chosen_operations(document, operation_name)), None)
     if operation is None:
         return False  # execution reports the missing operation itself
     if operation.operation is not OperationType.QUERY:
         return True
-    return _selects_data(operation.selection_set, fragments, set())
-
-
-def _selects_data(
-    selection_set: SelectionSetNode,
-    fragments: dict[str, FragmentDefinitionNode],
-    seen: set[str],
-) -> bool:
-    for selection in selection_set.selections:
-        if isinstance(selection, FieldNode):
-            if selection.name.value not in _WITHOUT_DATABASE:
-                return True
-        elif isinstance(selection, InlineFragmentNode):
-            if _selects_data(selection.selection_set, fragments, seen):
-                return True
-        elif isinstance(selection, FragmentSpreadNode):
-            name = selection.name.value
-            if name in fragments and name not in seen:
-                seen.add(name)
-                if _selects_data(fragments[name].selection_set, fragments, seen):
-                    return True
-    return False
+    return any(name not in _WITHOUT_DATABASE for name in root_field_names(document, operation))

@@ -16,20 +16,13 @@ from __future__ import annotations
 import math
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import limits
 from graphql import (
-    DocumentNode,
-    FieldNode,
-    FragmentDefinitionNode,
-    FragmentSpreadNode,
     GraphQLError,
-    InlineFragmentNode,
-    OperationDefinitionNode,
     OperationType,
-    SelectionSetNode,
     parse,
 )
 from limits.aio.storage import MovingWindowSupport, Storage
@@ -40,8 +33,9 @@ from limits.aio.strategies import (
 )
 from limits.storage import storage_from_string
 
+from hundred_days.operations import chosen_operations, root_field_names
 from hundred_days.schema.guards import MAX_TOKENS
-from hundred_days.settings import Settings
+from hundred_days.settings import Settings, async_storage_uri
 
 AUTH_FIELDS = frozenset({"signUp", "logIn", "refreshToken"})
 
@@ -52,10 +46,6 @@ class Plan:
 
     auth: Counter[str]
     general: bool
-
-
-def async_storage_uri(uri: str) -> str:
-    return uri if uri.startswith("async+") else f"async+{uri}"
 
 
 def plan_operation(query: object, operation_name: object) -> Plan:
@@ -70,52 +60,18 @@ def plan_operation(query: object, operation_name: object) -> Plan:
         document = parse(query, no_location=True, max_tokens=MAX_TOKENS)
     except GraphQLError:
         return Plan(Counter(), general=True)
-    chosen = _chosen_operations(document, operation_name)
+    chosen = chosen_operations(document, operation_name)
     if not chosen:
         return Plan(Counter(), general=True)
-    fragments = {
-        definition.name.value: definition
-        for definition in document.definitions
-        if isinstance(definition, FragmentDefinitionNode)
-    }
     auth: Counter[str] = Counter()
     general = False
-    for operation in chosen:
-        for name in _root_fields(operation.selection_set, fragments, set()):
+    for operation in chosen:  # several unnamed ones are refused by the server; all count
+        for name in root_field_names(document, operation):
             if operation.operation is OperationType.MUTATION and name in AUTH_FIELDS:
                 auth[name] += 1
             else:
                 general = True
     return Plan(auth, general or not auth)
-
-
-def _chosen_operations(
-    document: DocumentNode, operation_name: object
-) -> list[OperationDefinitionNode]:
-    found = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
-    if isinstance(operation_name, str):
-        return [op for op in found if op.name is not None and op.name.value == operation_name]
-    return found  # one operation; or several, which the server refuses (all are counted)
-
-
-def _root_fields(
-    selection_set: SelectionSetNode,
-    fragments: dict[str, FragmentDefinitionNode],
-    seen: set[str],
-) -> Iterable[str]:
-    """Field names at the root, through inline fragments and fragment spreads (each fragment
-    once per operation: a spread repeated at the root selects the same fields again)."""
-    for selection in selection_set.selections:
-        if isinstance(selection, FieldNode):
-            yield selection.name.value
-        elif isinstance(selection, InlineFragmentNode):
-            yield from _root_fields(selection.selection_set, fragments, seen)
-        elif isinstance(selection, FragmentSpreadNode):
-            name = selection.name.value
-            if name in seen or name not in fragments:
-                continue
-            seen.add(name)
-            yield from _root_fields(fragments[name].selection_set, fragments, seen)
 
 
 @dataclass(frozen=True, slots=True)

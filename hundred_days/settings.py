@@ -16,6 +16,11 @@ DEFAULT_SECRET_KEY = "development-secret-key-change-me-0123456789"
 MEMORY_URI = "memory://"
 
 
+def async_storage_uri(uri: str) -> str:
+    """The `limits` package's name for the asyncio flavour of a storage URI."""
+    return uri if uri.startswith("async+") else f"async+{uri}"
+
+
 class Environment(StrEnum):
     DEVELOPMENT = "development"
     PRODUCTION = "production"
@@ -68,9 +73,8 @@ class Settings(BaseSettings):
     @classmethod
     def _known_storage(cls, value: str) -> str:
         """Made once here, so an unknown scheme or a missing client library stops start-up."""
-        uri = value if value.startswith("async+") else f"async+{value}"
         try:
-            limits.storage.storage_from_string(uri)
+            limits.storage.storage_from_string(async_storage_uri(value))
         except limits.errors.ConfigurationError as error:
             raise ValueError(f"rate limit storage {value!r}: {error}") from error
         return value
