@@ -252,7 +252,12 @@ class HttpGuards:
         body = await read_body(receive, headers)
         progress.body_read = True
         data = graphql_request(body)
-        return body, plan_operation(data["query"], data.get("operationName"))
+        plan = plan_operation(data["query"], data.get("operationName"))
+        if plan.ambiguous:  # the GraphQL spec's rule; Strawberry would run the first one
+            raise Refusal(
+                400, "BAD_REQUEST", "The document has several operations: name one in operationName"
+            )
+        return body, plan
 
     async def _rate_limit(self, scope: Scope, headers: Headers, plan: Plan) -> None:
         subject = await rate_limit_subject(self.services, headers.get("authorization"))

@@ -46,6 +46,7 @@ class Plan:
 
     auth: Counter[str]
     general: bool
+    ambiguous: bool = False  # several operations and no operationName to choose one
 
 
 def plan_operation(query: object, operation_name: object) -> Plan:
@@ -71,7 +72,7 @@ def plan_operation(query: object, operation_name: object) -> Plan:
                 auth[name] += 1
             else:
                 general = True
-    return Plan(auth, general or not auth)
+    return Plan(auth, general or not auth, ambiguous=len(chosen) > 1)
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,7 +26,10 @@ EMAIL_MAX = 254
 DAY_START_HOUR_MAX = 6
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# C0 controls (tab and line breaks allowed), DEL, and the bidirectional embeddings, overrides
+# and isolates (U+202A-U+202E, U+2066-U+2069) that make text display in another order than
+# it is stored ("Trojan Source").
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 
 def text(errors: FieldErrors, field: str, value: str, *, minimum: int = 0, maximum: int) -> None:

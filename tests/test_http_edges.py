@@ -348,3 +348,22 @@ async def test_a_bad_variable_value_is_the_clients_error_not_an_internal_one(cli
     assert reply.body.get("data") is None
     assert reply.error_codes == [None]
     assert "not-a-date" in reply.errors[0]["message"]
+
+
+async def test_an_unknown_operation_name_is_a_json_400(client):
+    reply = await client.post(
+        "/graphql", json={"query": "query A { __typename }", "operationName": "B"}
+    )
+    assert reply.status_code == 400
+    assert reply.headers["content-type"].startswith("application/json")
+    assert reply.json()["errors"][0]["message"] == 'Unknown operation named "B".'
+    assert reply.json()["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
+
+
+async def test_several_operations_need_an_operation_name(client):
+    document = "query A { __typename } query B { __typename }"
+    refused = await client.post("/graphql", json={"query": document})
+    assert refused.status_code == 400
+    assert "operationName" in refused.json()["errors"][0]["message"]
+    chosen = await client.post("/graphql", json={"query": document, "operationName": "B"})
+    assert chosen.json() == {"data": {"__typename": "Query"}}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from hundred_days import analytics, models
 from hundred_days.context import Info
@@ -50,7 +50,10 @@ def check_range(start: date | None, end: date | None) -> None:
     if start is not None and end is not None:
         if start > end:
             raise bad_user_input("`from` must not be after `to`")
-        if end > years_from(start, MAX_RANGE_YEARS):
+        # Near date.max the span cannot exceed the limit (and years_from would overflow).
+        if start.year <= date.max.year - MAX_RANGE_YEARS and end > years_from(
+            start, MAX_RANGE_YEARS
+        ):
             raise bad_user_input(f"a range spans at most {MAX_RANGE_YEARS} years")
 
 
@@ -96,7 +99,8 @@ async def dashboard(info: Info, start: date | None, end: date | None) -> Dashboa
     assert viewer.id is not None
     today = info.context.today_for(viewer)
     end = end or (today if start is None else max(today, start))
-    start = start or end - timedelta(days=DASHBOARD_DAYS - 1)
+    # By ordinal, clamped: a `to` in year 1 must not overflow (a 500) on the way to a range.
+    start = start or date.fromordinal(max(1, end.toordinal() - (DASHBOARD_DAYS - 1)))
     check_range(start, end)
     challenges = await info.context.loaders.challenges_by_owner.load(viewer.id)
     logs = await info.context.loaders.logs_by_challenge.load_many(

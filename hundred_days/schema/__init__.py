@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import date
 from typing import Any
 
 import strawberry
@@ -16,6 +17,7 @@ from hundred_days.metrics import ERRORS
 from hundred_days.schema.guards import GUARD_EXTENSIONS, hide_suggestions
 from hundred_days.schema.mutation import Mutation
 from hundred_days.schema.query import Query
+from hundred_days.schema.scalars import DATE
 from hundred_days.schema.types import Challenge, DailyLog, Project, User
 
 logger = logging.getLogger("hundred_days.graphql")
@@ -68,7 +70,9 @@ class HundredDaysSchema(strawberry.Schema):
 
 
 def build_schema(**options: Any) -> HundredDaysSchema:
-    options.setdefault("config", StrawberryConfig(disable_field_suggestions=True))
+    options.setdefault(
+        "config", StrawberryConfig(disable_field_suggestions=True, scalar_map={date: DATE})
+    )
     return HundredDaysSchema(
         query=Query,
         mutation=Mutation,
