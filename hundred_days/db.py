@@ -20,7 +20,7 @@ from hundred_days.settings import Settings
 
 logger = logging.getLogger("hundred_days.db")
 
-PING_TIMEOUT_SECONDS = 1.0
+PING_TIMEOUT_SECONDS = 1.0  # health's limit: an unanswered ping within it means down
 # Retries of a database that was down at start-up: 1 s, 2 s, 4 s ... at most 30 s apart.
 RETRY_FIRST_SECONDS = 1.0
 RETRY_MAX_SECONDS = 30.0

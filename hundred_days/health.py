@@ -10,9 +10,7 @@ from datetime import datetime
 from pymongo.errors import PyMongoError
 
 from hundred_days import __version__
-from hundred_days.db import Database
-
-PING_TIMEOUT_SECONDS = 1.0
+from hundred_days.db import PING_TIMEOUT_SECONDS, Database
 
 
 @dataclass(frozen=True, slots=True)
