@@ -75,6 +75,15 @@ def normalized_tags(values: list[str]) -> list[str]:
     return list(dict.fromkeys(tag.strip() for tag in values))
 
 
+def stripped(value: str | None) -> str | None:
+    return value.strip() if value is not None else None
+
+
+def given(**values: object) -> dict[str, object]:
+    """The fields an update sets: those given; None means "leave as it is"."""
+    return {name: value for name, value in values.items() if value is not None}
+
+
 def url(errors: FieldErrors, field: str, value: str) -> None:
     parts = urlsplit(value) if len(value) <= URL_MAX else None
     well_formed = (

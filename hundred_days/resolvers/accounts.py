@@ -145,13 +145,11 @@ async def update_profile(info: Info, data: UpdateProfileInput) -> UserResult:
         )
     if errors:
         return errors.error()
-    changes: dict[str, object] = {}
-    if data.display_name is not None:
-        changes["display_name"] = data.display_name.strip()
-    if data.timezone is not None:
-        changes["timezone"] = data.timezone
-    if data.day_start_hour is not None:
-        changes["day_start_hour"] = data.day_start_hour
+    changes = validation.given(
+        display_name=validation.stripped(data.display_name),
+        timezone=data.timezone,
+        day_start_hour=data.day_start_hour,
+    )
     if changes:
         await viewer.set(changes)
         info.context.loaders.clear_all()

@@ -12,34 +12,26 @@ from hundred_days.schema.enums import ChallengeStatus, Weekday
 from hundred_days.schema.errors import FieldErrors, not_found
 from hundred_days.schema.ids import object_id_of, to_global_id
 from hundred_days.schema.inputs import CreateChallengeInput, UpdateChallengeInput
-from hundred_days.schema.pagination import paginate
 from hundred_days.schema.payloads import ChallengeResult, DeleteResult, DeleteSuccess
-from hundred_days.schema.types import Challenge, ChallengeConnection
+from hundred_days.schema.types import Challenge, ChallengeConnection, challenges_of
 
 
-def _check_fields(
-    errors: FieldErrors,
-    *,
-    title: str | None,
-    description: str | None,
-    start_date: date | None,
-    target_days: int | None,
-    rest_days: list[Weekday] | None,
-    tags: list[str] | None,
-    today: date,
+def _check_input(
+    errors: FieldErrors, data: CreateChallengeInput | UpdateChallengeInput, today: date
 ) -> None:
-    if title is not None:
-        validation.text(errors, "title", title, minimum=1, maximum=validation.TITLE_MAX)
-    if description is not None:
-        validation.text(errors, "description", description, maximum=validation.DESCRIPTION_MAX)
-    if start_date is not None:
-        validation.start_date(errors, "startDate", start_date, today)
-    if target_days is not None:
-        validation.int_range(errors, "targetDays", target_days, 1, validation.TARGET_DAYS_MAX)
-    if rest_days is not None and len(set(rest_days)) > 6:
+    """Every limit of the fields given (in an update, None is a field left as it is)."""
+    if data.title is not None:
+        validation.text(errors, "title", data.title, minimum=1, maximum=validation.TITLE_MAX)
+    if data.description is not None:
+        validation.text(errors, "description", data.description, maximum=validation.DESCRIPTION_MAX)
+    if data.start_date is not None:
+        validation.start_date(errors, "startDate", data.start_date, today)
+    if data.target_days is not None:
+        validation.int_range(errors, "targetDays", data.target_days, 1, validation.TARGET_DAYS_MAX)
+    if data.rest_days is not None and len(set(data.rest_days)) > 6:
         errors.add("restDays", "at least one weekday must not be a rest day")
-    if tags is not None:
-        validation.tags(errors, "tags", tags)
+    if data.tags is not None:
+        validation.tags(errors, "tags", data.tags)
 
 
 def _weekday_numbers(rest_days: list[Weekday]) -> list[int]:
@@ -57,9 +49,7 @@ async def my_challenges(
     viewer = info.context.viewer
     assert viewer is not None
     assert viewer.id is not None
-    owned = await info.context.loaders.challenges_by_owner.load(viewer.id)
-    matching = [c for c in owned if status is None or c.status == status]
-    return paginate(ChallengeConnection, matching, first, after, Challenge.from_doc)
+    return await challenges_of(info, viewer.id, first, after, status)
 
 
 async def create_challenge(info: Info, data: CreateChallengeInput) -> ChallengeResult:
@@ -68,16 +58,7 @@ async def create_challenge(info: Info, data: CreateChallengeInput) -> ChallengeR
     assert viewer.id is not None
     today = info.context.today_for(viewer)
     errors = FieldErrors()
-    _check_fields(
-        errors,
-        title=data.title,
-        description=data.description,
-        start_date=data.start_date,
-        target_days=data.target_days,
-        rest_days=data.rest_days,
-        tags=data.tags,
-        today=today,
-    )
+    _check_input(errors, data, today)
     if errors:
         return errors.error()
     now = info.context.now()
@@ -105,35 +86,20 @@ async def update_challenge(info: Info, id: str, data: UpdateChallengeInput) -> C
     if doc is None:
         return not_found("Challenge")
     errors = FieldErrors()
-    _check_fields(
-        errors,
-        title=data.title,
-        description=data.description,
-        start_date=data.start_date,
-        target_days=data.target_days,
-        rest_days=data.rest_days,
-        tags=data.tags,
-        today=info.context.today_for(viewer),
-    )
+    _check_input(errors, data, info.context.today_for(viewer))
     if errors:
         return errors.error()
-    changes: dict[str, object] = {"updated_at": info.context.now()}
-    if data.title is not None:
-        changes["title"] = data.title.strip()
-    if data.description is not None:
-        changes["description"] = data.description
-    if data.start_date is not None:
-        changes["start_date"] = data.start_date.isoformat()
-    if data.target_days is not None:
-        changes["target_days"] = data.target_days
-    if data.rest_days is not None:
-        changes["rest_days"] = _weekday_numbers(data.rest_days)
-    if data.tags is not None:
-        changes["tags"] = validation.normalized_tags(data.tags)
-    if data.visibility is not None:
-        changes["visibility"] = data.visibility
-    if data.status is not None:
-        changes["status"] = data.status
+    changes = validation.given(
+        title=validation.stripped(data.title),
+        description=data.description,
+        start_date=data.start_date.isoformat() if data.start_date is not None else None,
+        target_days=data.target_days,
+        rest_days=_weekday_numbers(data.rest_days) if data.rest_days is not None else None,
+        tags=validation.normalized_tags(data.tags) if data.tags is not None else None,
+        visibility=data.visibility,
+        status=data.status,
+        updated_at=info.context.now(),
+    )
     await doc.set(changes)
     info.context.loaders.clear_all()
     if data.status is None and (data.target_days is not None or data.start_date is not None):

@@ -14,22 +14,16 @@ from hundred_days.schema.payloads import DeleteResult, DeleteSuccess, ProjectRes
 from hundred_days.schema.types import Project
 
 
-def _check_fields(
-    errors: FieldErrors,
-    *,
-    name: str | None,
-    description: str | None,
-    repo_url: str | None,
-    tags: list[str] | None,
-) -> None:
-    if name is not None:
-        validation.text(errors, "name", name, minimum=1, maximum=validation.NAME_MAX)
-    if description is not None:
-        validation.text(errors, "description", description, maximum=validation.DESCRIPTION_MAX)
-    if repo_url is not None:
-        validation.url(errors, "repoUrl", repo_url)
-    if tags is not None:
-        validation.tags(errors, "tags", tags)
+def _check_input(errors: FieldErrors, data: CreateProjectInput | UpdateProjectInput) -> None:
+    """Every limit of the fields given (in an update, None is a field left as it is)."""
+    if data.name is not None:
+        validation.text(errors, "name", data.name, minimum=1, maximum=validation.NAME_MAX)
+    if data.description is not None:
+        validation.text(errors, "description", data.description, maximum=validation.DESCRIPTION_MAX)
+    if isinstance(data.repo_url, str):  # None, or UNSET in an update, is no link
+        validation.url(errors, "repoUrl", data.repo_url)
+    if data.tags is not None:
+        validation.tags(errors, "tags", data.tags)
 
 
 async def create_project(info: Info, data: CreateProjectInput) -> ProjectResult:
@@ -37,13 +31,7 @@ async def create_project(info: Info, data: CreateProjectInput) -> ProjectResult:
     if challenge is None or challenge.id is None:
         return not_found("Challenge")
     errors = FieldErrors()
-    _check_fields(
-        errors,
-        name=data.name,
-        description=data.description,
-        repo_url=data.repo_url,
-        tags=data.tags,
-    )
+    _check_input(errors, data)
     if errors:
         return errors.error()
     now = info.context.now()
@@ -67,24 +55,19 @@ async def update_project(info: Info, id: str, data: UpdateProjectInput) -> Proje
     doc = await owned_project(info, object_id_of(id, "Project"))
     if doc is None:
         return not_found("Project")
-    repo_url = data.repo_url if data.repo_url is not UNSET else None
     errors = FieldErrors()
-    _check_fields(
-        errors, name=data.name, description=data.description, repo_url=repo_url, tags=data.tags
-    )
+    _check_input(errors, data)
     if errors:
         return errors.error()
-    changes: dict[str, object] = {"updated_at": info.context.now()}
-    if data.name is not None:
-        changes["name"] = data.name.strip()
-    if data.description is not None:
-        changes["description"] = data.description
-    if data.repo_url is not UNSET:
+    changes = validation.given(
+        name=validation.stripped(data.name),
+        description=data.description,
+        status=data.status,
+        tags=validation.normalized_tags(data.tags) if data.tags is not None else None,
+        updated_at=info.context.now(),
+    )
+    if data.repo_url is not UNSET:  # here null is a value: it removes the link
         changes["repo_url"] = data.repo_url
-    if data.status is not None:
-        changes["status"] = data.status
-    if data.tags is not None:
-        changes["tags"] = validation.normalized_tags(data.tags)
     await doc.set(changes)
     info.context.loaders.clear_all()
     return Project.from_doc(doc)

@@ -54,13 +54,7 @@ class User(relay.Node):
         status: ChallengeStatus | None = None,
     ) -> ChallengeConnection:
         assert self.doc.id is not None
-        owned = await info.context.loaders.challenges_by_owner.load(self.doc.id)
-        visible = [
-            challenge
-            for challenge in owned
-            if can_view(info, challenge) and (status is None or challenge.status == status)
-        ]
-        return paginate(ChallengeConnection, visible, first, after, Challenge.from_doc)
+        return await challenges_of(info, self.doc.id, first, after, status)
 
 
 @strawberry.type
@@ -234,6 +228,23 @@ async def _challenge_of(info: Info, challenge_id: PydanticObjectId) -> Challenge
     if challenge is None:
         raise LookupError(f"challenge {challenge_id} is not visible here")
     return Challenge.from_doc(challenge)
+
+
+async def challenges_of(
+    info: Info,
+    owner_id: PydanticObjectId,
+    first: int | None,
+    after: str | None,
+    status: ChallengeStatus | None,
+) -> ChallengeConnection:
+    """A person's challenges that the viewer may see, newest first."""
+    owned = await info.context.loaders.challenges_by_owner.load(owner_id)
+    visible = [
+        challenge
+        for challenge in owned
+        if can_view(info, challenge) and (status is None or challenge.status == status)
+    ]
+    return paginate(ChallengeConnection, visible, first, after, Challenge.from_doc)
 
 
 @strawberry.type
