@@ -25,8 +25,7 @@ from urllib.parse import parse_qs
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from hundred_days.auth.oidc import unverified_issuer
-from hundred_days.auth.tokens import InvalidTokenError
+from hundred_days.auth.session import bearer
 from hundred_days.context import Services
 from hundred_days.rate_limits import Plan, RateLimits, plan_operation
 
@@ -63,29 +62,6 @@ async def send_refusal(send: Send, refusal: Refusal) -> None:
 def client_address(scope: Scope) -> str:
     client = scope.get("client")
     return str(client[0]) if client else "unknown"
-
-
-async def rate_limit_subject(services: Services, authorization: str | None) -> str | None:
-    """The verified subject of the access token, or None (anonymous, or not a valid token:
-    then the address is what is limited, so made-up tokens buy no fresh budgets)."""
-    if not authorization:
-        return None
-    scheme, _, token = authorization.partition(" ")
-    token = token.strip()
-    if scheme.lower() != "bearer" or not token:
-        return None
-    now = services.clock()
-    oidc = services.oidc
-    try:
-        if oidc is not None and unverified_issuer(token) == oidc.issuer:
-            identity = await oidc.verify(token, now)
-            return f"{identity.issuer}|{identity.subject}"
-        return services.tokens.verify_access_token(token, now).subject
-    except InvalidTokenError:
-        return None
-    except Exception:  # a key set that cannot be fetched now, say: limit by address
-        logger.debug("access token not verified for rate limiting", exc_info=True)
-        return None
 
 
 def _media_type(headers: Headers) -> str:
@@ -260,7 +236,8 @@ class HttpGuards:
         return body, plan
 
     async def _rate_limit(self, scope: Scope, headers: Headers, plan: Plan) -> None:
-        subject = await rate_limit_subject(self.services, headers.get("authorization"))
+        token = await bearer(self.services, scope, headers.get("authorization"))
+        subject = token.subject  # an invalid token is limited by address: no fresh budgets
         budgets = self.rate_limits.budgets(plan, subject=subject, address=client_address(scope))
         retry_after = await self.rate_limits.spend(budgets)
         if retry_after is not None:

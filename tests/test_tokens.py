@@ -259,3 +259,21 @@ async def test_refresh_tokens_expire_on_the_apps_clock(client, clock):
     ada = await sign_up(client)
     clock.now += timedelta(days=30, seconds=1)
     assert (await refresh(client, ada.refresh))["__typename"] == "AuthenticationError"
+
+
+async def test_a_token_is_verified_once_per_request(client, monkeypatch):
+    """The rate limiter and the viewer lookup share one verification."""
+    from hundred_days.auth.tokens import TokenService
+
+    ada = await sign_up(client)
+    verify = TokenService.verify_access_token
+    calls: list[str] = []
+
+    def counting(self: TokenService, token: str, now: Any) -> Any:
+        calls.append(token)
+        return verify(self, token, now)
+
+    monkeypatch.setattr(TokenService, "verify_access_token", counting)
+    reply = await gql(client, ME, token=ada.token)
+    assert reply.data["me"]["email"] == "ada@example.com"
+    assert calls == [ada.token]
