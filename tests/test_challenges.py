@@ -316,3 +316,38 @@ async def test_delete_challenge_needs_a_token(client):
     reply = await gql(client, DELETE_CHALLENGE, {"id": challenge["id"]})
     assert reply.error_codes == ["UNAUTHENTICATED"]
     assert (await gql(client, NODE, {"id": challenge["id"]}, ada.token)).data["node"] is not None
+
+
+async def test_explicit_nulls_in_create_inputs_mean_the_defaults(client):
+    ada = await sign_up(client)
+    reply = await gql(
+        client,
+        CREATE_CHALLENGE,
+        {
+            "input": {
+                "title": "Nulls",
+                "startDate": None,
+                "description": None,
+                "targetDays": None,
+                "restDays": None,
+                "tags": None,
+                "visibility": None,
+            }
+        },
+        ada.token,
+    )
+    challenge = reply.data["createChallenge"]
+    assert challenge["__typename"] == "Challenge"
+    assert challenge["description"] == ""
+    assert challenge["targetDays"] == 100
+    assert challenge["restDays"] == []
+    assert challenge["tags"] == []
+    assert challenge["visibility"] == "PRIVATE"
+    assert challenge["startDate"] == "2026-06-15"  # the owner's today
+    log = await log_day(
+        client, ada.token, challenge["id"], "2026-06-15", note=None, links=None, projectIds=None
+    )
+    assert log["__typename"] == "DailyLog"
+    assert log["note"] == ""
+    assert log["links"] == []
+    assert log["projects"] == []
