@@ -844,3 +844,24 @@ async def test_ranges_of_exactly_three_years_and_of_one_day_are_fine(client):
     assert len(board["calendar"]) == 3 * 365 + 1 + 1  # 29 February 2024, both ends counted
     one = await progress(client, ada.token, cid, **{"from": "2026-06-03", "to": "2026-06-03"})
     assert one["calendar"] == [day("2026-06-03", "MISSED")]
+
+
+async def test_logging_a_day_keeps_a_completed_status_set_by_hand(client):
+    ada = await sign_up(client)
+    challenge = await create_challenge(client, ada.token, targetDays=10)
+    reply = await gql(
+        client,
+        """mutation($id: ID!) { updateChallenge(id: $id, input: {status: COMPLETED}) {
+             ... on Challenge { status } } }""",
+        {"id": challenge["id"]},
+        ada.token,
+    )
+    assert reply.data["updateChallenge"]["status"] == "COMPLETED"
+    await log_day(client, ada.token, challenge["id"], "2026-06-10")
+    reply = await gql(
+        client,
+        "query($id: ID!) { challenge(id: $id) { status } }",
+        {"id": challenge["id"]},
+        ada.token,
+    )
+    assert reply.data["challenge"]["status"] == "COMPLETED"

@@ -64,7 +64,7 @@ async def log_day(info: Info, data: LogDayInput) -> LogDayResult:
             {"skipped_dates": [d for d in challenge.skipped_dates if d != day.isoformat()]}
         )
     info.context.loaders.clear_all()
-    await sync_completion(info, challenge)
+    await sync_completion(info, challenge, may_reopen=False)
     return DailyLog.from_doc(models.DailyLog.model_validate(raw))
 
 

@@ -145,16 +145,19 @@ async def skip_day(
     return CalendarDay(date=day, status=analytics.DayStatus.SKIPPED, minutes=0, day_number=None)
 
 
-async def sync_completion(info: Info, challenge: models.Challenge) -> None:
+async def sync_completion(
+    info: Info, challenge: models.Challenge, *, may_reopen: bool = True
+) -> None:
     """A challenge whose DONE days reach its target becomes COMPLETED; one that falls back
-    below it (a log deleted, the target raised) is ACTIVE again."""
+    below it (a log deleted, the target raised) is ACTIVE again. Logging a day only ever
+    completes (`may_reopen=False`): it never undoes a COMPLETED the owner set by hand."""
     assert challenge.id is not None
     logs = await info.context.loaders.logs_by_challenge.load(challenge.id)
     done = len(analytics.day_numbers(day_rows(logs), date.fromisoformat(challenge.start_date)))
     reached = done >= challenge.target_days
     if reached and challenge.status in _COMPLETABLE:
         await challenge.set({"status": models.ChallengeStatus.COMPLETED})
-    elif not reached and challenge.status is models.ChallengeStatus.COMPLETED:
+    elif may_reopen and not reached and challenge.status is models.ChallengeStatus.COMPLETED:
         await challenge.set({"status": models.ChallengeStatus.ACTIVE})
     else:
         return
