@@ -116,3 +116,14 @@ def years_from(day: date, years: int) -> date:
         return day.replace(year=day.year + years)
     except ValueError:
         return day.replace(year=day.year + years, day=28)
+
+
+def challenge_day(errors: FieldErrors, field: str, day: date, today: date, start: date) -> bool:
+    """A day a challenge can log or skip: from its start to the owner's today. True if so."""
+    if day > today:
+        errors.add(field, "must not be in the future")
+    elif day < start:
+        errors.add(field, f"must not be before the challenge's start ({start.isoformat()})")
+    else:
+        return True
+    return False

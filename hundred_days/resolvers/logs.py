@@ -27,10 +27,7 @@ async def log_day(info: Info, data: LogDayInput) -> LogDayResult:
     today = info.context.today_for(viewer)
     day = data.date or today
     errors = FieldErrors()
-    if day > today:
-        errors.add("date", "must not be in the future")
-    elif day < date.fromisoformat(challenge.start_date):
-        errors.add("date", f"must not be before the challenge's start ({challenge.start_date})")
+    validation.challenge_day(errors, "date", day, today, date.fromisoformat(challenge.start_date))
     validation.int_range(errors, "minutes", data.minutes, 0, validation.MINUTES_MAX)
     validation.text(errors, "note", data.note, maximum=validation.NOTE_MAX)
     validation.links(errors, "links", data.links)

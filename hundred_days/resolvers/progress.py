@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from hundred_days import analytics, models
+from hundred_days import analytics, models, validation
 from hundred_days.context import Info
 from hundred_days.resolvers.access import owned_challenge
 from hundred_days.schema.errors import (
@@ -22,11 +22,10 @@ from hundred_days.schema.progress import (
     Dashboard,
     Streak,
 )
-from hundred_days.validation import years_from
 
 DASHBOARD_DAYS = 365
 MAX_RANGE_YEARS = 3
-# logDay and skipDay may move a challenge between these and COMPLETED; others are the owner's call.
+# The statuses that reaching the target turns into COMPLETED; ABANDONED is the owner's call.
 _COMPLETABLE = (models.ChallengeStatus.ACTIVE, models.ChallengeStatus.PAUSED)
 
 
@@ -51,7 +50,7 @@ def check_range(start: date | None, end: date | None) -> None:
         if start > end:
             raise bad_user_input("`from` must not be after `to`")
         # Near date.max the span cannot exceed the limit (and years_from would overflow).
-        if start.year <= date.max.year - MAX_RANGE_YEARS and end > years_from(
+        if start.year <= date.max.year - MAX_RANGE_YEARS and end > validation.years_from(
             start, MAX_RANGE_YEARS
         ):
             raise bad_user_input(f"a range spans at most {MAX_RANGE_YEARS} years")
@@ -131,11 +130,10 @@ async def skip_day(
     errors = FieldErrors()
     today = info.context.today_for(viewer)
     logs = await info.context.loaders.logs_by_challenge.load(challenge.id)
-    if day > today:
-        errors.add("date", "must not be in the future")
-    elif day < date.fromisoformat(challenge.start_date):
-        errors.add("date", f"must not be before the challenge's start ({challenge.start_date})")
-    elif any(log.date == day.isoformat() for log in logs):
+    start = date.fromisoformat(challenge.start_date)
+    if validation.challenge_day(errors, "date", day, today, start) and any(
+        log.date == day.isoformat() for log in logs
+    ):
         errors.add("date", "has a log; delete the log to skip the day")
     if errors:
         return errors.error()
